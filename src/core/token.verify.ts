@@ -77,6 +77,11 @@ export async function verifyJws(decoded: DecodedJWS, raw: string, ring: KeyRing 
       }
     }
   }
+  // The signer's key (named by kid) is not loaded and no other key fits: that is "no key", not a bad signature.
+  if (typeof kid === 'string' && !tried.some((c) => c.kidMatch)) {
+    const others = `${tried.length} other ${ktyText(need)} key${tried.length > 1 ? 's' : ''}`;
+    return { result: { status: 'no-key', message: `no loaded key has "kid" ${JSON.stringify(kid.slice(0, 80))}; ${others} did not verify it${reason}` } };
+  }
   return invalid(tried, need, reason);
 }
 

@@ -14,11 +14,17 @@ export class KeyRing {
     this.add(keys);
   }
 
-  /** Adds keys; a key with the same thumbprint replaces the earlier one. */
+  /**
+   * Adds keys; a key with the same thumbprint replaces the earlier one, except that the public half
+   * of a key already held privately never replaces it (loading the client's public JWKS after its
+   * private keys must not lose the private keys).
+   */
   add(keys: ImportedKey[]): void {
     for (const k of keys) {
       const tp = k.description.thumbprint;
-      if (this.#keys.has(tp)) this.remove(tp);
+      const held = this.#keys.get(tp);
+      if (held?.description.private && !k.description.private) continue;
+      if (held) this.remove(tp);
       this.#keys.set(tp, { jwk: { ...k.jwk }, description: { ...k.description } });
       const kid = k.description.kid;
       if (kid !== undefined) this.#byKid.set(kid, [...(this.#byKid.get(kid) ?? []), tp]);

@@ -116,6 +116,18 @@ export const RULES: readonly RuleMeta[] = Object.freeze([
   r('JWT-PAYLOAD-HIDDEN', I, 'JWE not decrypted: only header rules ran, the payload was not inspected', 'ftn-rules §12', true),
   r('JWT-SIG', E, 'signature verification did not fail', 'RFC7515 §5.2'),
   r('JWT-DECRYPT', E, 'decryption with an available key did not fail', 'RFC7516 §5.2'),
+  // OIDC flow (cross-token checks over a HAR; added by this project, see docs/rules-har.md)
+  r('FTN-FLOW-STATE', E, 'the callback returns the state the request (object) sent; a missing state is also an error', 'OIDC-CORE §3.1.2.1; RFC6749 §10.12', false, 'trace'),
+  r('FTN-FLOW-ERROR', W, 'the callback carries error (with error_description)', 'OIDC-CORE §3.1.2.6', false, 'trace'),
+  r('FTN-FLOW-PKCE', E, 'code_verifier S256-hashes to (or, for plain, equals) the code_challenge; a challenge without a verifier is an error, a verifier without a challenge a warning', 'RFC7636 §4.6', false, 'trace', 'E/W'),
+  r('FTN-FLOW-PKCE-PLAIN', W, 'code_challenge_method is plain or absent (defaults to plain)', 'RFC7636 §4.2; RFC9700 §2.1.1', false, 'trace'),
+  r('FTN-FLOW-ATHASH', E, 'the ID token at_hash is the left half of the hash of the access token from the same token response', 'OIDC-CORE §3.1.3.8, §3.3.2.11', false, 'trace'),
+  r('FTN-FLOW-CHASH', E, 'the ID token c_hash matches the authorization code of the flow', 'OIDC-CORE §3.3.2.11', false, 'trace'),
+  r('FTN-FLOW-SECRET', E, 'no client_secret anywhere else in an FTN flow (authorize query, PAR form)', 'IDURA-FTN', false, 'trace'),
+  r('FTN-FLOW-INCOMPLETE', I, 'the flow has no callback and/or no token request in the trace', 'OIDC-CORE §3.1', false, 'trace'),
+  // reading the trace
+  r('HAR-READ', E, 'the HAR is complete and every entry is valid JSON with request.url and request.method', 'HAR 1.2', false, 'trace', 'E for truncation or an unparsable entry, W for a skipped entry'),
+  r('HAR-BODY-SKIPPED', I, 'a body over the configured size limit (limits.maxHarBodyChars) was not searched', 'limits.maxHarBodyChars', false, 'trace'),
 ]);
 
 const BY_ID = new Map(RULES.map((m) => [m.id, m]));

@@ -50,7 +50,7 @@ export interface RuleMeta {
   id: string;
   /** Default severity; the profile or the context may change it as docs/rules.md says. */
   severity: Severity;
-  area: 'JWT' | 'CA' | 'RO' | 'IDT' | 'UI' | 'KEY';
+  area: 'JWT' | 'CA' | 'RO' | 'IDT' | 'UI' | 'KEY' | 'FLOW' | 'HAR';
   title: string;
   /** Source key(s) from the rule reference, e.g. `TELIA 2.6.2`. */
   source: string;

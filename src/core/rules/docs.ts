@@ -6,6 +6,7 @@ const SEV: Record<string, string> = { error: 'E', warning: 'W', info: 'I' };
 const AREA: Record<string, string> = {
   CA: '1. client_assertion (private_key_jwt, token request)', RO: '2. Request object (JAR, `request` parameter)',
   IDT: '3. ID token', UI: '4. Userinfo response', KEY: '5. Keys and JWK sets', JWT: '6. Generic JWT/JWE checks (any token, any profile)',
+  FLOW: '7. OIDC flow (cross-token checks over a HAR)', HAR: '8. Reading a HAR trace',
 };
 const CHECK: Record<string, string> = {
   'FTN-CA-TYPE': 'needs the HAR request (form fields sent with the assertion)',
@@ -24,7 +25,8 @@ const CHECK: Record<string, string> = {
   'JWT-DECRYPT': 'needs keys (private decryption key)',
   'JWT-PAYLOAD-HIDDEN': 'emitted when no key decrypted a JWE',
 };
-const ADDED = new Set(['JWT-PAYLOAD-HIDDEN', 'JWT-SIG', 'JWT-DECRYPT']);
+const ADDED = new Set(['JWT-PAYLOAD-HIDDEN', 'JWT-SIG', 'JWT-DECRYPT', 'FTN-FLOW-STATE', 'FTN-FLOW-ERROR', 'FTN-FLOW-PKCE',
+  'FTN-FLOW-PKCE-PLAIN', 'FTN-FLOW-ATHASH', 'FTN-FLOW-CHASH', 'FTN-FLOW-SECRET', 'FTN-FLOW-INCOMPLETE', 'HAR-READ', 'HAR-BODY-SKIPPED']);
 
 function checkable(id: string, scope: string, area: string): string {
   if (CHECK[id]) return CHECK[id];

@@ -5,6 +5,7 @@ import { inspect } from 'node:util';
 import { importKeys } from '../../../src/core/keys/key.import';
 import { KeyRing } from '../../../src/core/keys/key.ring';
 import { describeKey } from '../../../src/core/keys/key.describe';
+import { generateKeyPair } from '../../../src/core/keys/key.generate';
 
 const dir = join(__dirname, '..', '..', 'fixtures', 'keys');
 const fixture = (f: string) => readFileSync(join(dir, f), 'utf8');
@@ -76,5 +77,22 @@ suite('KeyRing', () => {
     const b = (await ring.cryptoKey(tp, 'RS256', 'public')) as CryptoKey;
     assert.notEqual(b, a);
     assert.deepEqual([b.type, (b.algorithm as RsaHashedKeyAlgorithm).name, (a as CryptoKey).algorithm.name], ['public', 'RSASSA-PKCS1-v1_5', 'RSA-OAEP']);
+  });
+});
+
+suite('KeyRing: public and private halves of one key', () => {
+  test('adding the public half after the private key keeps the private key (decryption still works)', async () => {
+    const pair = await generateKeyPair({ kty: 'EC', crv: 'P-256', use: 'enc' });
+    const priv = await importKeys(JSON.stringify(pair.privateJwk), { name: 'priv.json' });
+    const pub = await importKeys(JSON.stringify({ keys: [pair.publicJwk] }), { name: 'pub.json' });
+    const ring = new KeyRing(priv);
+    ring.add(pub);
+    assert.equal(ring.size, 1);
+    assert.equal(ring.list()[0].private, true);
+    assert.equal(ring.list()[0].source.includes('priv.json'), true);
+    // the other order: the private key replaces a public one
+    const ring2 = new KeyRing(pub);
+    ring2.add(priv);
+    assert.equal(ring2.list()[0].private, true);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, ruleDocUrl, getRule } from '../../../src/core/rules/catalog';
 import { renderRulesDoc } from '../../../src/core/rules/docs';
@@ -19,7 +19,7 @@ suite('rules: catalog', () => {
   test('IDs are unique and in the house style', () => {
     const ids = RULES.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length);
-    for (const id of ids) assert.match(id, /^(FTN-[A-Z]+-[A-Z0-9-]+|JWT-[A-Z0-9-]+)$/);
+    for (const id of ids) assert.match(id, /^(FTN-[A-Z]+-[A-Z0-9-]+|JWT-[A-Z0-9-]+|HAR-[A-Z0-9-]+)$/);
   });
 
   test('every rule is documented in docs/rules.md under its own heading', () => {
@@ -51,6 +51,9 @@ suite('rules: catalog', () => {
     const covered = new Set([...JWT_CASES, ...IDT_CASES, ...CA_CASES, ...RO_CASES, ...UI_CASES].map((c) => c.rule));
     for (const [rule] of KEY_CASES) covered.add(rule);
     covered.add('FTN-KEY-ES'); // key.test.ts, suite FTN-KEY-ES
+    // Trace rules are judged by the HAR engine: their failing cases live in test/core/har/.
+    const harTests = readdirSync(join(ROOT, 'test', 'core', 'har')).map((f) => readFileSync(join(ROOT, 'test', 'core', 'har', f), 'utf8')).join('\n');
+    for (const r of RULES) if (r.scope === 'trace' && harTests.includes(`'${r.id}'`)) covered.add(r.id);
     const untested = RULES.map((r) => r.id).filter((id) => !covered.has(id) && !TRACE_ONLY.includes(id));
     assert.deepEqual(untested, []);
   });
