@@ -36,10 +36,12 @@ export type FromUiMessage =
   | { type: 'selected'; token: number }
   | { type: 'importKey' }
   | { type: 'exportHar'; sanitize: boolean }
-  | { type: 'capture'; action: 'pause' | 'resume' | 'clear' | 'preserve-on' | 'preserve-off' };
+  | { type: 'capture'; action: 'pause' | 'resume' | 'clear' | 'preserve-on' | 'preserve-off' }
+  /** A rule ID link was clicked: open docs/rules.md#<rule-id-lowercase> (the renderer never navigates). */
+  | { type: 'openRule'; rule: string };
 
 const TO_UI = new Set(['report', 'progress', 'keys', 'select', 'error']);
-const FROM_UI = new Set(['ready', 'copy', 'reveal', 'selected', 'importKey', 'exportHar', 'capture']);
+const FROM_UI = new Set(['ready', 'copy', 'reveal', 'selected', 'importKey', 'exportHar', 'capture', 'openRule']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -64,6 +66,7 @@ export function isFromUiMessage(m: unknown): m is FromUiMessage {
     case 'copy': return typeof m.text === 'string' && m.text.length <= 10_000_000;
     case 'reveal': case 'selected': return isIndex(m.token);
     case 'exportHar': return typeof m.sanitize === 'boolean';
+    case 'openRule': return typeof m.rule === 'string' && /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(m.rule);
     case 'capture': return ['pause', 'resume', 'clear', 'preserve-on', 'preserve-off'].includes(m.action as string);
     default: return true;
   }
