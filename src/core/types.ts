@@ -208,6 +208,11 @@ export interface Report {
 export interface AnalyzeOptions {
   /** Reference time, epoch seconds. Default: the wall clock at call time. In HARs each entry's startedDateTime wins. */
   now?: number;
+  /**
+   * HAR only: `entry` (default) judges each token as of its entry's startedDateTime, so an old trace is
+   * judged as it was when captured; `now` judges every token at `now` instead.
+   */
+  referenceTime?: 'entry' | 'now';
   /** Clock skew tolerance in seconds. Default 60. */
   skew?: number;
   profile?: ProfileId;

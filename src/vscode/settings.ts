@@ -51,8 +51,8 @@ export function readSettings(scope?: vscode.Uri): Settings {
 }
 
 /**
- * Core options from settings. `har` marks HAR input: its reference time is each entry's startedDateTime
- * (core analyzeHar); `referenceTime: "now"` for HARs needs a core option that does not exist yet.
+ * Core options from settings. In a HAR each token is judged as of its entry's startedDateTime unless
+ * the `referenceTime` setting is "now" (core `referenceTime` option); text is always judged at now.
  */
 export function analyzeOptions(s: Settings, keys: KeyRing, extra: { file?: string; har?: boolean } = {}): AnalyzeOptions {
   const opts: AnalyzeOptions = {
@@ -61,6 +61,7 @@ export function analyzeOptions(s: Settings, keys: KeyRing, extra: { file?: strin
     ...(s.issuer ? { issuer: s.issuer } : {}),
     ...(s.tokenEndpoint ? { tokenEndpoint: s.tokenEndpoint } : {}),
     ...(extra.file ? { file: extra.file } : {}),
+    referenceTime: s.referenceTime === 'now' ? 'now' : 'entry',
   };
   return opts;
 }

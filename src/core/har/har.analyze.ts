@@ -64,7 +64,7 @@ export async function analyzeHar(text: string, options?: AnalyzeOptions): Promis
     const step = stepOf(view);
     const flow = builder.assign(view, step);
     const request = requestContext(view, flow?.nonce, flow?.maxAgeSent);
-    const now = view.time ?? opts.now;
+    const now = opts.referenceTime === 'now' ? opts.now : view.time ?? opts.now;
     const reports: TokenReport[] = [];
     const idx: number[] = [];
     for (const loc of locateTokens(view, entryCookies(re.entry, view))) {

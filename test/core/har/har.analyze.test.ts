@@ -74,6 +74,13 @@ suite('har.analyze: the sample trace', () => {
     assert.ok([...idt.findings, ...(idt.nested?.findings ?? [])].some((f) => f.rule === 'FTN-IDT-EXP' && f.severity === 'error'));
   });
 
+  test('referenceTime "now" judges every token at options.now instead of its entry time', async () => {
+    const later = HAR_NOW + 365 * 86400;
+    const r = await analyze(example(), { now: later, referenceTime: 'now' });
+    const idt = r.tokens[4];
+    assert.ok([...idt.findings, ...(idt.nested?.findings ?? [])].some((f) => f.rule === 'FTN-IDT-EXP' && f.severity === 'error'));
+  });
+
   test('without keys the JWE payloads stay hidden but places and flow are the same', async () => {
     const r = await analyzeHar(example(), { clientId: 'demo-client' });
     assert.equal(r.tokens[4].decryption?.status, 'no-key');
