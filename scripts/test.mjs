@@ -27,6 +27,7 @@ const layers = [
   { name: 'browser', cmd: 'node', args: ['test/browser/run.mjs'], needs: 'test/browser/run.mjs' },
   { name: 'devtools', cmd: 'node', args: ['test/devtools/run.mjs'], needs: 'test/devtools/run.mjs' },
   { name: 'vscode', cmd: 'node', args: ['test/vscode/run.mjs'], needs: 'test/vscode/run.mjs' },
+  { name: 'package', cmd: 'node', args: ['test/package/run.mjs'] },
 ];
 
 let passed = 0, failed = 0, skipped = 0;
