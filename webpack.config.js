@@ -48,7 +48,11 @@ function base(name, { target, entry, outDir, filename = '[name].js', esTarget = 
 const configs = [
   {
     ...base('cli', { target: 'node', entry: { 'ftn-inspect': './src/cli/main.ts' }, outDir: 'dist/cli', esTarget: 'node20', library: 'commonjs2' }),
-    plugins: [new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true })],
+    plugins: [
+      new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true }),
+      // `bin` points at the bundle: make it runnable as ./dist/cli/ftn-inspect.js, not only via `node`.
+      { apply: (compiler) => compiler.hooks.afterEmit.tap('chmod', () => fs.chmodSync(path.join(compiler.outputPath, 'ftn-inspect.js'), 0o755)) },
+    ],
     devtool: false,
   },
   base('extension', { target: 'node', entry: { extension: './src/vscode/extension.ts' }, outDir: 'dist', esTarget: 'node20', library: 'commonjs2' }),
