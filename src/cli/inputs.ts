@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { errors, importKeys, KeyRing, type ImportedKey } from '../core';
+import { errors, harHead, importKeys, KeyRing, looksLikeHar, type ImportedKey } from '../core';
 import { UsageError } from './args';
 
 /**
@@ -86,25 +86,6 @@ export async function readInputs(args: string[], readStdin: () => Promise<string
     }
   }
   return out;
-}
-
-/** True when the start of a document opens a HAR: `{"log": {` with an `"entries": [` soon after. */
-export function harHead(head: string): boolean {
-  const t = head.replace(/^\uFEFF/, '').trimStart().slice(0, HEAD);
-  return /^\{\s*"log"\s*:\s*\{/.test(t) && /"entries"\s*:\s*\[/.test(t);
-}
-
-/** True when `text` is a HAR by content: JSON whose `log.entries` is an array, or a document that opens like one. */
-export function looksLikeHar(text: string): boolean {
-  if (harHead(text)) return true;
-  const t = text.replace(/^\uFEFF/, '').trimStart();
-  if (!t.startsWith('{')) return false;
-  try {
-    const doc = JSON.parse(t) as { log?: { entries?: unknown } } | null;
-    return !!doc && typeof doc === 'object' && Array.isArray(doc.log?.entries);
-  } catch {
-    return false;
-  }
 }
 
 /** Loads `--jwks` files then `--key` files into one ring (private keys added last, so they win). */

@@ -50,6 +50,7 @@ export { summarize, worstSeverity, filterDisabled, tokenFindings } from './repor
 
 // HAR traces
 export { analyzeHar } from './har/har.analyze';
+export { looksLikeHar, harHead } from './har/har.detect';
 export { sanitizeHar } from './har/har.sanitize';
 export type { SanitizeOptions } from './har/har.sanitize';
 

@@ -1,6 +1,6 @@
 /** Inspect commands: token at cursor/selection, clipboard, pasted text, and the hover's command links. */
 import * as vscode from 'vscode';
-import { analyzeHar, analyzeText, summarize, type Report, type TokenReport } from '../core/index';
+import { analyzeHar, analyzeText, looksLikeHar, summarize, type Report, type TokenReport } from '../core/index';
 import { CMD } from './constants';
 import { registerCommand } from './guard';
 import { fileLabel, inspectHit, tokenAt } from './docTokens';
@@ -14,12 +14,6 @@ import { claimsOf } from './tokenText';
 interface TokenArgs {
   uri: string;
   offset: number;
-}
-
-/** True when `text` looks like a HAR document rather than a token or a log. */
-export function looksLikeHar(text: string): boolean {
-  const head = text.trimStart().slice(0, 4096);
-  return head.startsWith('{') && /"log"\s*:/.test(head) && text.includes('"entries"');
 }
 
 /** Analyses pasted or clipboard text: as a HAR when it is one, else as text. */

@@ -3,7 +3,7 @@
  * re-analysed when settings or keys change, cleared on close. Documents over `maxDocumentSize` are skipped.
  */
 import * as vscode from 'vscode';
-import { analyzeText, type Report, type TokenReport } from '../core/index';
+import { analyzeHar, analyzeText, looksLikeHar, type Report, type TokenReport } from '../core/index';
 import { CONFIG, DEBOUNCE_MS } from './constants';
 import { reportDiagnostics, tokenRange } from './diagnostics';
 import { fileLabel } from './docTokens';
@@ -74,7 +74,10 @@ export class DocumentWatcher implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const report = await analyzeText(text, analyzeOptions(s, this.keys.ring, { file: fileLabel(doc.uri) }));
+    // A HAR is judged as a trace (each token with its request context and entry time), so its Problems
+    // agree with the HAR editor; a HAR too damaged to read is still scanned as text.
+    const opts = analyzeOptions(s, this.keys.ring, { file: fileLabel(doc.uri), har: looksLikeHar(text) });
+    const report = looksLikeHar(text) ? await analyzeHar(text, opts).catch(() => analyzeText(text, opts)) : await analyzeText(text, opts);
     // A newer edit is pending or the document closed meanwhile: that run owns the result.
     if (doc.isClosed || doc.version !== version) return;
     this.#reports.set(key, { version, report });

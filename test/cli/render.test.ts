@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArgv, parseDisable, parseNow, parseSkew, UsageError } from '../../src/cli/args';
 import { mergeReports } from '../../src/cli/inspect.cmd';
-import { harHead, looksLikeHar } from '../../src/cli/inputs';
+import { harHead, looksLikeHar } from '../../src/core/har/har.detect';
 import { artifactUri } from '../../src/cli/render.sarif';
 import { safe, shortUrl, summaryLine } from '../../src/cli/render.text';
 import { duration, relative } from '../../src/cli/render.time';

@@ -27,6 +27,14 @@ suite('diagnostics and inline markers', () => {
     assert.match(exp.message, /"exp"/);
   });
 
+  test('a HAR opened as text is judged as a trace: its Problems agree with the HAR editor (no false "expired now")', async () => {
+    const { document: doc } = await openFixture('ftn-login.har');
+    // As plain text this trace gives 8 errors (every token judged at the wall clock, without its request context).
+    const markers = await waitFor(() => { const m = api.markers(doc.uri.toString()); return m.length ? m : undefined; }, 'markers on ftn-login.har');
+    assert.ok(markers.some((m) => m.startsWith('JWE · id_token')), markers.join(' | '));
+    assert.deepEqual(ourDiagnostics(doc.uri).map((d) => ruleOf(d)), []);
+  });
+
   test('markers: the JWE is marked by default, and decrypted after the key import', async () => {
     const { document: doc } = await openFixture('config.env');
     const uri = doc.uri.toString();

@@ -5,7 +5,7 @@ import { makeNonce, webviewHtml } from '../../../src/vscode/webview';
 import * as vscode from 'vscode';
 import type { TokenReport } from '../../../src/core/index';
 import { redactionText } from '../../../src/vscode/commands.har';
-import { looksLikeHar } from '../../../src/vscode/commands.inspect';
+import { looksLikeHar } from '../../../src/core/har/har.detect';
 import { normalizePastedPem } from '../../../src/vscode/keys.input';
 import { keyItems } from '../../../src/vscode/keys.items';
 
