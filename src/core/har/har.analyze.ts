@@ -13,20 +13,11 @@ import { checkFlow, checkJtiReuse } from './har.checks';
 import { FlowBuilder, stepOf, type FlowState } from './har.flow';
 import { entryCookies, inRedirect, locateTokens, redirectContext, requestContext, viewEntry } from './har.locate';
 import { iterateHarEntries, type ReadSink } from './har.read';
-import type { LocatedToken, ReadEntry } from './har.types';
+import type { ReadEntry } from './har.types';
 
 /** A HAR-BODY-SKIPPED finding: a body over limits.maxHarBodyChars was not searched. */
 function skippedFinding(note: string): Finding {
   return { rule: 'HAR-BODY-SKIPPED', severity: 'info', message: note, reason: 'info', source: 'limits.maxHarBodyChars' };
-}
-
-/** Places a located token in the HAR text (line/column/offset); falls back to the entry's start. */
-function locationOf(text: string, lines: LineCounter, re: ReadEntry, loc: LocatedToken, file?: string): Location {
-  const at = text.indexOf(loc.raw, re.start);
-  const found = at !== -1 && at < re.end;
-  const offset = found ? at : re.start;
-  const { line, column } = lines.at(offset);
-  return { ...(file !== undefined ? { file } : {}), line, column, offset, length: found ? loc.raw.length : 0, har: loc.place };
 }
 
 function verdictOf(findings: Finding[]): Flow['verdict'] {
@@ -47,18 +38,52 @@ function toFlow(f: FlowState, findings: Finding[], tokens: TokenReport[]): Flow 
   return flow;
 }
 
+/** Where a token found in an entry stands in the whole input (line, column, offset, length). */
+export type EntryLocator = (re: ReadEntry, raw: string) => { line: number; column: number; offset: number; length: number };
+
+/** Entries to analyse one at a time (a list or a stream), the reader's damage report and how to place tokens. */
+export interface HarEntrySource {
+  entries: Iterable<ReadEntry> | AsyncIterable<ReadEntry>;
+  /** Filled by the reader; read once every entry has been analysed. */
+  read: ReadSink;
+  locate: EntryLocator;
+  /** Copy each token report so none of its strings refers into the entry (streaming: the entry can be freed). */
+  detach?: boolean;
+}
+
 /** Analyses a HAR trace. Throws HarReadError only when nothing in it is readable. */
 export async function analyzeHar(text: string, options?: AnalyzeOptions): Promise<Report> {
   const opts = withDefaults(options);
-  const limits = resolveLimits(opts.limits);
   const read: ReadSink = { notes: [], findings: [] };
-  const lines = new LineCounter(text);
+  const lines = new LineCounter(text); // asked for entry starts only: they ascend, so one forward sweep
+  let cur: { re: ReadEntry; text: string; at: { line: number; column: number }; lines: LineCounter } | undefined;
+  // The first occurrence of the token in the entry's text (searched there only); the entry's start when it
+  // is not there verbatim. Positions inside an entry are counted from the entry's start.
+  const locate: EntryLocator = (re, raw) => {
+    if (cur?.re !== re) {
+      const entryText = text.slice(re.start, re.end);
+      cur = { re, text: entryText, at: lines.at(re.start), lines: new LineCounter(entryText) };
+    }
+    const at = cur.text.indexOf(raw);
+    const local = at === -1 ? 0 : at;
+    const p = cur.lines.at(local);
+    const line = cur.at.line + p.line - 1, column = p.line === 1 ? cur.at.column + p.column - 1 : p.column;
+    return { line, column, offset: re.start + local, length: at === -1 ? 0 : raw.length };
+  };
+  return analyzeHarEntries({ entries: iterateHarEntries(text, read), read, locate }, opts);
+}
+
+/** Analyses HAR entries as they come (analyzeHar's engine; the CLI streams huge files through it). */
+export async function analyzeHarEntries(source: HarEntrySource, options?: AnalyzeOptions): Promise<Report> {
+  const opts = withDefaults(options);
+  const limits = resolveLimits(opts.limits);
+  const read = source.read;
   const tokens: TokenReport[] = [];
   const notes: string[] = [];
   const findings: Finding[] = [];
   const entries: EntrySummary[] = [];
   const builder = new FlowBuilder();
-  for (const re of iterateHarEntries(text, read)) {
+  for await (const re of source.entries) {
     const view = viewEntry(re, limits.maxHarBodyChars);
     for (const n of view.notes) { notes.push(n); findings.push(skippedFinding(n)); }
     const step = stepOf(view);
@@ -69,9 +94,10 @@ export async function analyzeHar(text: string, options?: AnalyzeOptions): Promis
     const idx: number[] = [];
     for (const loc of locateTokens(view, entryCookies(re.entry, view))) {
       if (loc.raw.length > limits.maxTokenLength) continue;
-      const location = locationOf(text, lines, re, loc, opts.file);
+      const location: Location = { ...(opts.file !== undefined ? { file: opts.file } : {}), ...source.locate(re, loc.raw), har: loc.place };
       const where = { location, context: loc.context, request: inRedirect(loc.place) ? redirectContext(view, request) : request };
-      const report = await inspectToken(loc.raw, where, { ...opts, now });
+      const inspected = await inspectToken(loc.raw, where, { ...opts, now });
+      const report = source.detach ? JSON.parse(JSON.stringify(inspected)) as TokenReport : inspected;
       idx.push(tokens.push(report) - 1);
       reports.push(report);
     }
