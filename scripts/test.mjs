@@ -23,7 +23,7 @@ const mocha = (name, globs, extra = []) => ({
 const layers = [
   { name: 'typecheck', gate: true, cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json'] },
   { name: 'build', gate: true, cmd: 'npx', args: ['webpack', '--mode', 'production'] },
-  mocha('unit', ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/security/**/*.test.ts', 'test/scripts/**/*.test.ts']),
+  mocha('unit', ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/security/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/bench/**/*.test.ts']),
   { name: 'browser', cmd: 'node', args: ['test/browser/run.mjs'], needs: 'test/browser/run.mjs' },
   { name: 'devtools', cmd: 'node', args: ['test/devtools/run.mjs'], needs: 'test/devtools/run.mjs' },
   { name: 'vscode', cmd: 'node', args: ['test/vscode/run.mjs'], needs: 'test/vscode/run.mjs' },

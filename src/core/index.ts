@@ -49,7 +49,10 @@ export { analyzeText, analyzeToken, asKeySet, withDefaults } from './analyze';
 export { summarize, worstSeverity, filterDisabled, tokenFindings } from './report';
 
 // HAR traces
-export { analyzeHar } from './har/har.analyze';
+export { analyzeHar, analyzeHarEntries } from './har/har.analyze';
+export type { HarEntrySource } from './har/har.analyze';
+export { HarSplitter, splitHar, readHarStream } from './har/har.stream';
+export type { StreamedEntry, HarSplitSummary, HarSplitOptions, HarChunk, StreamReadEntry } from './har/har.stream';
 export { looksLikeHar, harHead } from './har/har.detect';
 export { sanitizeHar } from './har/har.sanitize';
 export type { SanitizeOptions } from './har/har.sanitize';
