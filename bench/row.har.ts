@@ -56,7 +56,8 @@ export async function run(ctx: Ctx): Promise<Row[]> {
       data: { cpuMs: s, wallMs: med(stream, 'wallMs'), maxRssBytes: rssS, tokens: stream[0].tokens, sameTokens: stream[0].tokens === full[0].tokens },
     },
   ];
-  if (!ctx.quick) rows.push(await huge(ctx, tokens, idle.maxRssBytes));
+  // --no-huge: skip the 1 GB CLI row (minutes) when re-measuring the time rows only.
+  if (!ctx.quick && !process.argv.includes('--no-huge')) rows.push(await huge(ctx, tokens, idle.maxRssBytes));
   return rows;
 }
 

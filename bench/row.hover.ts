@@ -1,12 +1,13 @@
 /**
  * Hover: the work the VS Code hover does (src/vscode/docTokens.ts tokenAt + inspectHit, minus the vscode
- * API): take the hovered line by index, scan a window of at most HOVER_WINDOW characters of it, inspect
+ * API): take the hovered line by index, find the token with the extension's own tokenInLine
+ * (src/vscode/hover.line.ts: a window of at most HOVER_WINDOW characters of the line), inspect
  * the token under the cursor. A 50 MB document against a 5 KB one holding the same line: the work must
  * be proportional to the line, not the document. The line index is built outside the timing (VS Code
  * keeps one per document).
  */
 import { inspectToken, scanText, type AnalyzeOptions, type TokenReport } from '../src/core';
-import { HOVER_WINDOW } from '../src/vscode/constants';
+import { tokenInLine } from '../src/vscode/hover.line';
 import { human } from './data';
 import { mixedText } from './gen.text';
 import { medianTime } from './measure';
@@ -24,13 +25,9 @@ function lineStarts(text: string): number[] {
 /** tokenAt + inspectHit of docTokens.ts on a plain string document. */
 async function hover(text: string, starts: number[], line: number, character: number, opts: AnalyzeOptions): Promise<TokenReport | undefined> {
   const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
-  const lineText = text.slice(starts[line], end);
-  const start = lineText.length > HOVER_WINDOW ? Math.max(0, Math.min(character - HOVER_WINDOW / 2, lineText.length - HOVER_WINDOW)) : 0;
-  const window = lineText.slice(start, start + HOVER_WINDOW);
-  const at = character - start;
-  const found = scanText(window).find((f) => f.offset <= at && at <= f.offset + f.length);
+  const found = tokenInLine(text.slice(starts[line], end), character);
   if (!found) return undefined;
-  const location = { line: line + 1, column: start + found.offset + 1, offset: starts[line] + start + found.offset, length: found.length };
+  const location = { line: line + 1, column: found.column, offset: starts[line] + found.offset, length: found.length };
   return inspectToken(found.token, { location, context: found.context }, opts);
 }
 

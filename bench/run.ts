@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every row of the performance table, each a ratio against a baseline measured in the
  * same run on the same input. Flags: --quick (1/100 sizes, no 1 GB file), --json (machine-readable),
- * --only=scan,har (row modules), --seed=N. Generated inputs are cached in bench/.data by seed and size.
+ * --only=scan,har (row modules), --seed=N, --no-huge (no 1 GB HAR row). Generated inputs are cached in bench/.data by seed and size.
  */
 import { machine } from './measure';
 import { table, type Ctx, type Row } from './row';

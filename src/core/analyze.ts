@@ -2,7 +2,7 @@
  * analyzeText(): every token in a text (log, config, source file, a single pasted token), inspected
  * and judged; a text that is a JWK or JWKS document is judged as a key set instead.
  */
-import { inspectToken } from './inspect';
+import { inspectToken, newInspectCache } from './inspect';
 import { resolveLimits } from './limits';
 import { resolveProfile } from './profiles';
 import { positionAt } from './util/position';
@@ -54,13 +54,15 @@ export async function analyzeText(text: string, options?: AnalyzeOptions): Promi
   const opts = withDefaults(options);
   const limits = resolveLimits(opts.limits);
   const tokens: TokenReport[] = [];
+  const cache = newInspectCache(); // this call only: a token repeated in the text is decrypted and verified once
   for (const found of scanText(text, { maxTokenLength: limits.maxTokenLength })) {
     const location = { ...(opts.file !== undefined ? { file: opts.file } : {}), line: found.line, column: found.column, offset: found.offset, length: found.length };
-    tokens.push(await inspectToken(found.token, { location, context: found.context }, opts));
+    tokens.push(await inspectToken(found.token, { location, context: found.context }, opts, cache));
   }
   // A text that is nothing but one malformed compact token: report why it does not decode.
   const trimmed = text.trim();
-  if (!tokens.length && trimmed.length <= limits.maxTokenLength && LONE_COMPACT.test(trimmed)) {
+  // Also when it is over maxTokenLength: inspectToken then reports the size instead of decoding it.
+  if (!tokens.length && LONE_COMPACT.test(trimmed)) {
     const offset = text.indexOf(trimmed);
     return single(trimmed, opts, { ...positionAt(text, offset), offset });
   }

@@ -24,7 +24,16 @@ export interface TokenWhere {
   request?: RequestContext;
 }
 
-type Layer = { report: TokenReport; verifyingKey?: KeyDescription; decryptingKey?: KeyDescription; dup: { header: string[]; payload: string[] } };
+type Layer = {
+  report: TokenReport; verifyingKey?: KeyDescription; decryptingKey?: KeyDescription; dup: { header: string[]; payload: string[] };
+  /** Claims that could not be read because they nest deeper than the JSON depth limit (a JWT-FORMAT finding). */
+  tooDeep?: string;
+};
+
+/** The message of a payload refused by the JSON depth limit, else undefined. */
+function depthError(message: string | undefined): string | undefined {
+  return message !== undefined && message.includes('nesting deeper than') ? message : undefined;
+}
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 const COMPACT_JWE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -59,7 +68,7 @@ async function buildLayer(raw: string, decoded: DecodedToken, location: Location
     dup.payload.push(...decoded.duplicates.payload);
     const v = await verifyJws(decoded, raw, options.keys);
     report.signature = v.result;
-    return { report, dup, verifyingKey: v.key };
+    return { report, dup, verifyingKey: v.key, tooDeep: depthError(decoded.payloadError?.message) };
   }
   const d = await decryptJwe(decoded, raw, options.keys, resolveLimits(options.limits));
   report.decryption = d.result;
@@ -78,9 +87,11 @@ async function buildLayer(raw: string, decoded: DecodedToken, location: Location
     dup.header.push(...n.dup.header);
     dup.payload.push(...n.dup.payload);
     layer.verifyingKey = n.verifyingKey;
+    layer.tooDeep = n.tooDeep;
     return layer;
   }
   const json = parseJsonStrict(text);
+  if (!json.ok) layer.tooDeep = depthError(`payload is not valid JSON: ${json.error}`);
   if (json.ok && typeof json.value === 'object' && json.value !== null && !Array.isArray(json.value)) {
     report.payload = json.value as Record<string, unknown>;
     dup.payload.push(...json.duplicates);
@@ -106,11 +117,55 @@ function formatFinding(report: TokenReport, disabled: ReadonlySet<string>): Find
   return [{ rule: 'JWT-FORMAT', severity: 'error', message: report.error.message, claim: report.error.segment, reason: 'invalid' }];
 }
 
-/** Inspects one token: decode → decrypt → verify (nested) → classify → profile → judge. Never throws for token content. */
-export async function inspectToken(raw: string, where: TokenWhere, options: AnalyzeOptions): Promise<TokenReport> {
+/**
+ * Decode, decrypt and verify results per raw token for ONE analysis (same keys and limits throughout): they
+ * do not depend on where or when the token was seen. Create one per analysis call and drop it afterwards.
+ */
+export interface InspectCache { readonly layers: Map<string, Promise<Layer>> }
+
+/** A fresh, empty InspectCache for one analysis call. */
+export function newInspectCache(): InspectCache {
+  return { layers: new Map() };
+}
+
+/** Deep copy of plain JSON-like data (own enumerable keys; "__proto__" stays an ordinary key). */
+function cloneData<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(cloneData) as T;
+  if (v === null || typeof v !== 'object') return v;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cloneData(x)])) as T;
+}
+
+/** A copy of a cached layer sharing no mutable report data with it, placed at `location` (every nesting level). */
+function placed(layer: Layer, location: Location): Layer {
+  const report = cloneData(layer.report);
+  for (let r: TokenReport | null | undefined = report; r; r = r.nested) r.location = { ...location };
+  return { ...layer, report, dup: { header: [...layer.dup.header], payload: [...layer.dup.payload] } };
+}
+
+/** The decoded, decrypted and verified layer of `raw` (from `cache` when it was seen before in this analysis). */
+async function cryptoLayer(raw: string, location: Location, options: AnalyzeOptions, cache?: InspectCache): Promise<Layer> {
   const limits = resolveLimits(options.limits);
-  const decoded = decodeToken(raw, { maxHeaderBytes: limits.maxHeaderBytes });
-  const layer = await buildLayer(raw, decoded, where.location, options, 0);
+  const build = () => {
+    // Over the size limit: never decoded (a hostile 5 MB token must cost nothing), one JWT-FORMAT finding.
+    const decoded: DecodedToken = raw.length > limits.maxTokenLength
+      ? { format: null, error: { code: 'ERR_TOO_LARGE', message: `token is ${raw.length} characters, over the limit of ${limits.maxTokenLength}` } }
+      : decodeToken(raw, { maxHeaderBytes: limits.maxHeaderBytes });
+    return buildLayer(raw, decoded, location, options, 0);
+  };
+  if (!cache) return build();
+  let p = cache.layers.get(raw);
+  if (!p) cache.layers.set(raw, p = build());
+  return placed(await p, location);
+}
+
+/**
+ * Inspects one token: decode → decrypt → verify (nested) → classify → profile → judge. Never throws for token
+ * content. With `cache` (one per analysis), a token seen again is not decoded, decrypted or verified again.
+ */
+export async function inspectToken(raw: string, where: TokenWhere, options: AnalyzeOptions, cache?: InspectCache): Promise<TokenReport> {
+  const layer = await cryptoLayer(raw, where.location, options, cache);
   const report = layer.report;
   const { kind, reason } = classifyToken({
     context: where.context, header: report.header, payload: report.payload, format: report.format,
@@ -129,6 +184,9 @@ export async function inspectToken(raw: string, where: TokenWhere, options: Anal
   };
   const findings = judgeToken(report, ctx);
   if (!findings.some((f) => f.rule === 'JWT-FORMAT')) findings.unshift(...formatFinding(report, disabled));
+  if (layer.tooDeep && !disabled.has('JWT-FORMAT')) {
+    findings.unshift({ rule: 'JWT-FORMAT', severity: 'error', message: layer.tooDeep, claim: 'payload', reason: 'invalid' });
+  }
   // Embedded `jwk` headers are judged as key sets by the engine (rules.embedded.ts).
   report.findings = findings;
   return report;

@@ -1,7 +1,7 @@
 /** Finding and inspecting the token under the cursor: the work is bounded by the line (a window of it). */
 import * as vscode from 'vscode';
-import { inspectToken, scanText, type FoundToken, type TokenReport } from '../core/index';
-import { HOVER_WINDOW } from './constants';
+import { inspectToken, type FoundToken, type TokenReport } from '../core/index';
+import { tokenInLine } from './hover.line';
 import type { KeyStore } from './keyStore';
 import { analyzeOptions, readSettings } from './settings';
 
@@ -15,13 +15,9 @@ export interface TokenHit {
 
 /** The token covering `pos`, found by scanning at most HOVER_WINDOW characters of its line. */
 export function tokenAt(doc: vscode.TextDocument, pos: vscode.Position): TokenHit | undefined {
-  const line = doc.lineAt(pos.line).text;
-  const start = line.length > HOVER_WINDOW ? Math.max(0, Math.min(pos.character - HOVER_WINDOW / 2, line.length - HOVER_WINDOW)) : 0;
-  const window = line.slice(start, start + HOVER_WINDOW);
-  const at = pos.character - start;
-  const found = scanText(window).find((f) => f.offset <= at && at <= f.offset + f.length);
+  const found = tokenInLine(doc.lineAt(pos.line).text, pos.character);
   if (!found) return undefined;
-  const range = new vscode.Range(pos.line, start + found.offset, pos.line, start + found.offset + found.length);
+  const range = new vscode.Range(pos.line, found.offset, pos.line, found.offset + found.length);
   return { found, range, offset: doc.offsetAt(range.start) };
 }
 

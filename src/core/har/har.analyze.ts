@@ -3,7 +3,7 @@
  * the OIDC flows rebuilt and checked across tokens, and entry summaries for the editors' tables.
  */
 import { withDefaults } from '../analyze';
-import { inspectToken } from '../inspect';
+import { inspectToken, newInspectCache } from '../inspect';
 import { resolveLimits } from '../limits';
 import { resolveProfile } from '../profiles';
 import { summarize, tokenFindings, worstSeverity } from '../report';
@@ -83,6 +83,7 @@ export async function analyzeHarEntries(source: HarEntrySource, options?: Analyz
   const findings: Finding[] = [];
   const entries: EntrySummary[] = [];
   const builder = new FlowBuilder();
+  const cache = newInspectCache(); // this call only: a token repeated in the trace is decrypted and verified once
   for await (const re of source.entries) {
     const view = viewEntry(re, limits.maxHarBodyChars);
     for (const n of view.notes) { notes.push(n); findings.push(skippedFinding(n)); }
@@ -96,7 +97,9 @@ export async function analyzeHarEntries(source: HarEntrySource, options?: Analyz
       if (loc.raw.length > limits.maxTokenLength) continue;
       const location: Location = { ...(opts.file !== undefined ? { file: opts.file } : {}), ...source.locate(re, loc.raw), har: loc.place };
       const where = { location, context: loc.context, request: inRedirect(loc.place) ? redirectContext(view, request) : request };
-      const inspected = await inspectToken(loc.raw, where, { ...opts, now });
+      // Streaming: the cache must not keep a slice of the entry's text alive, so it is keyed by a copy.
+      const raw = source.detach ? JSON.parse(JSON.stringify(loc.raw)) as string : loc.raw;
+      const inspected = await inspectToken(raw, where, { ...opts, now }, cache);
       const report = source.detach ? JSON.parse(JSON.stringify(inspected)) as TokenReport : inspected;
       idx.push(tokens.push(report) - 1);
       reports.push(report);

@@ -7,7 +7,9 @@ import type { BodyView, Params } from './har.types';
 
 /** Appends a value to a multi-valued map. */
 export function addParam(map: Params, name: string, value: string): void {
-  (map[name] ??= []).push(value);
+  // Own properties only: a parameter named "constructor" or "__proto__" is an ordinary name.
+  if (!Object.hasOwn(map, name)) Object.defineProperty(map, name, { value: [], enumerable: true, writable: true, configurable: true });
+  map[name].push(value);
 }
 
 function decodeComponent(s: string): string {
@@ -104,11 +106,18 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
-/** The text of a body (`content` or `postData`), decoding base64; skipped over `maxChars`. */
+const BINARY_MIME = /^\s*(?:(?:image|font|audio|video)\/(?!svg\+xml)|application\/(?:octet-stream|wasm|pdf|zip|x-zip-compressed|gzip|x-gzip|x-7z-compressed|x-rar-compressed|vnd\.ms-fontobject|font-woff2?)\b)/i;
+
+/** True for media types whose bodies are binary (images but SVG, fonts, audio, video, archives, PDF, wasm): no tokens as text. */
+export function isBinaryMime(mimeType: string): boolean {
+  return BINARY_MIME.test(mimeType);
+}
+
+/** The text of a body (`content` or `postData`), decoding base64; skipped over `maxChars`; binary media types have no text. */
 export function bodyView(content: Content | PostData | undefined, maxChars: number): BodyView {
   const mimeType = String(content?.mimeType ?? '');
   const text = content?.text;
-  if (typeof text !== 'string' || text === '') return { mimeType };
+  if (typeof text !== 'string' || text === '' || isBinaryMime(mimeType)) return { mimeType };
   if (text.length > maxChars) return { mimeType, skipped: `body of ${text.length} characters is over the limit of ${maxChars}` };
   if ((content as Content).encoding !== 'base64') return { text, mimeType };
   try {

@@ -103,17 +103,25 @@ function jsonPath(base: string, key: string | number): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
 }
 
-function fromJson(value: unknown, path: string, part: HarPlace['part'], push: Push, depth = 0): void {
-  if (depth > 64) return;
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+/** `$.a[0]["b c"]` for the keys from the root (built only for the tokens found, not for every value). */
+function pathOf(keys: (string | number)[]): string {
+  return keys.reduce<string>(jsonPath, '$');
+}
+
+function fromJson(value: unknown, keys: (string | number)[], part: HarPlace['part'], push: Push): void {
+  if (keys.length > 64) return;
   if (typeof value === 'string') {
-    if (isCompactToken(value.trim())) {
-      const key = /\.([A-Za-z_$][\w$]*)$/.exec(path)?.[1];
-      push(value.trim(), { part, field: 'json', name: path }, { container: 'json', name: key ?? path });
+    const raw = value.trim();
+    if (isCompactToken(raw)) {
+      const path = pathOf(keys), last = keys[keys.length - 1];
+      push(raw, { part, field: 'json', name: path }, { container: 'json', name: typeof last === 'string' && IDENT.test(last) ? last : path });
     }
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => fromJson(v, jsonPath(path, i), part, push, depth + 1));
+    for (let i = 0; i < value.length; i++) { keys.push(i); fromJson(value[i], keys, part, push); keys.pop(); }
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) fromJson(v, jsonPath(path, k), part, push, depth + 1);
+    for (const k of Object.keys(value)) { keys.push(k); fromJson((value as Record<string, unknown>)[k], keys, part, push); keys.pop(); }
   }
 }
 
@@ -123,7 +131,7 @@ function fromBody(body: EntryView['requestBody'], json: unknown, isForm: boolean
   if (isCompactToken(trimmed)) {
     push(trimmed, { part, field: 'body', name: 'body' }, { container: 'body' });
   } else if (json !== undefined) {
-    fromJson(json, '$', part, push);
+    fromJson(json, [], part, push);
   } else if (!isForm) {
     for (const f of scanText(body.text)) {
       const container = f.context.container === 'text' ? 'text' : f.context.container;

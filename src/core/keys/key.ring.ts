@@ -8,6 +8,8 @@ export class KeyRing {
   readonly #keys = new Map<string, ImportedKey>();
   readonly #byKid = new Map<string, string[]>();
   readonly #cache = new Map<string, Promise<CryptoKey | Uint8Array>>();
+  /** Values derived from the descriptions (sorted candidate lists), dropped whenever the ring changes. */
+  readonly #derived = new Map<string, unknown>();
 
   /** Creates a ring holding `keys`. */
   constructor(keys: ImportedKey[] = []) {
@@ -20,6 +22,7 @@ export class KeyRing {
    * private keys must not lose the private keys).
    */
   add(keys: ImportedKey[]): void {
+    this.#derived.clear();
     for (const k of keys) {
       const tp = k.description.thumbprint;
       const held = this.#keys.get(tp);
@@ -35,6 +38,7 @@ export class KeyRing {
   remove(thumbprint: string): boolean {
     const k = this.#keys.get(thumbprint);
     if (!k) return false;
+    this.#derived.clear();
     this.#keys.delete(thumbprint);
     const kid = k.description.kid;
     if (kid !== undefined) {
@@ -58,6 +62,14 @@ export class KeyRing {
   /** Descriptions of the keys whose kid equals `kid` (O(1) lookup). */
   byKid(kid: string): KeyDescription[] {
     return (this.#byKid.get(kid) ?? []).map((tp) => ({ ...this.#keys.get(tp)!.description }));
+  }
+
+  /** A value computed from `list()` once and cached under `key` until the next add/remove (treat it as read-only). */
+  derived<T>(key: string, build: (keys: KeyDescription[]) => T): T {
+    if (this.#derived.has(key)) return this.#derived.get(key) as T;
+    const value = build(this.list());
+    this.#derived.set(key, value);
+    return value;
   }
 
   /** The CryptoKey (or HMAC/AES secret bytes for oct) of a key for one algorithm, imported once and cached. */

@@ -23,14 +23,31 @@ export function keyFits(k: KeyDescription, need: KeyNeed): boolean {
   return !need.needPrivate || k.private;
 }
 
-/** Candidate keys in the order to try: kid matches first, then declared alg, declared use, private keys. */
+/** Ranks a key for `alg`: declared alg, then declared use, then private keys first (lower is better). */
+function scorer(need: KeyNeed, alg: string): (k: KeyDescription) => number {
+  return (k) => (k.alg === alg ? 0 : k.alg ? 8 : 4) + (k.use === need.use ? 0 : k.use ? 2 : 1) + (k.private ? 0 : 0.5);
+}
+
+/** The ring's keys that fit `need`, ranked for `alg`; computed once per ring state and need (frozen, shared). */
+function fitting(ring: KeyRing, need: KeyNeed, alg: string): readonly Candidate[] {
+  const id = `select|${alg}|${need.ktys.join(',')}|${need.crv ?? ''}|${need.needPrivate}|${need.use}`;
+  return ring.derived(id, (all) => {
+    const score = scorer(need, alg);
+    const ranked = all.filter((k) => keyFits(k, need)).sort((a, b) => score(a) - score(b));
+    return Object.freeze(ranked.map((key) => Object.freeze({ key: Object.freeze(key), kidMatch: false })));
+  });
+}
+
+/**
+ * Candidate keys in the order to try: kid matches first, then declared alg, declared use, private keys.
+ * The ranked list per (alg, need) is kept by the ring until it changes, so a token costs no copy or sort of the ring.
+ */
 export function selectCandidates(ring: KeyRing, kid: unknown, need: KeyNeed, alg: string): Candidate[] {
-  const score = (k: KeyDescription) => (k.alg === alg ? 0 : k.alg ? 8 : 4) + (k.use === need.use ? 0 : k.use ? 2 : 1) + (k.private ? 0 : 0.5);
-  const byScore = (a: KeyDescription, b: KeyDescription) => score(a) - score(b);
-  const byKid = typeof kid === 'string' ? ring.byKid(kid).filter((k) => keyFits(k, need)).sort(byScore) : [];
-  const seen = new Set(byKid.map((k) => k.thumbprint));
-  const rest = ring.list().filter((k) => !seen.has(k.thumbprint) && keyFits(k, need)).sort(byScore);
-  return [...byKid.map((key) => ({ key, kidMatch: true })), ...rest.map((key) => ({ key, kidMatch: false }))];
+  const rest = fitting(ring, need, alg);
+  if (typeof kid !== 'string') return [...rest];
+  const byKid = rest.filter((c) => c.key.kid === kid);
+  if (!byKid.length) return [...rest];
+  return [...byKid.map((c) => ({ key: c.key, kidMatch: true })), ...rest.filter((c) => c.key.kid !== kid)];
 }
 
 /** How a key is named in messages: `"enc-1"` by kid, else its thumbprint. */
