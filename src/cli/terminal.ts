@@ -4,9 +4,10 @@
  * bidi overrides are shown as visible `\u` escapes instead of acting on the terminal.
  */
 
-// C0 controls, DEL, C1 controls, bidi marks/embeddings/overrides/isolates, line/paragraph separators, BOM.
+// C0 controls, DEL, C1 controls, soft hyphen, bidi marks/embeddings/overrides/isolates, zero-width and
+// invisible format characters (U+200B–U+200D, U+2060–U+2064, U+180E), line/paragraph separators, BOM.
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2028\u2029\ufeff]/g;
 
 /** `s` with every control, escape and bidi character replaced by a visible `\uXXXX` escape. */
 export function clean(s: string): string {

@@ -204,8 +204,9 @@ function mergeHeaders(protectedValue: string, unprotected: (Json | undefined)[],
   const header: Json = { ...protectedHeader };
   for (const u of unprotected) {
     for (const [k, v] of Object.entries(u ?? {})) {
-      if (k in header) duplicates.add(k);
-      else header[k] = v;
+      // Own properties only: "toString" or "__proto__" are ordinary member names, never Object.prototype's.
+      if (Object.hasOwn(header, k)) duplicates.add(k);
+      else Object.defineProperty(header, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
   }
   return { header, protectedHeader, duplicates: [...duplicates] };

@@ -60,8 +60,13 @@ export class Redactor {
   register(kind: RedactionKind, value: string): void {
     if (value.length < MIN_GLOBAL || /^REDACTED/.test(value) || this.known.has(value)) return;
     this.known.set(value, kind);
-    const enc = encodeURIComponent(value);
-    if (enc !== value) this.known.set(enc, kind);
+    let enc: string | undefined;
+    try {
+      enc = encodeURIComponent(value);
+    } catch {
+      enc = undefined; // a lone surrogate has no percent-encoded form
+    }
+    if (enc !== undefined && enc !== value) this.known.set(enc, kind);
     this.knownList = undefined;
   }
 

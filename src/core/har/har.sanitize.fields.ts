@@ -54,6 +54,15 @@ export function decode(s: string): string {
   try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch { return s; }
 }
 
+/** Percent-encoding that never throws: lone surrogates (URIError) become U+FFFD first. */
+export function encode(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return encodeURIComponent(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+  }
+}
+
 /** `a=1&b=2` with secret values replaced (names and separators kept). */
 export function pairs(p: Pass, s: string): string {
   return s.split('&').map((part) => {
@@ -61,7 +70,7 @@ export function pairs(p: Pass, s: string): string {
     if (eq === -1) return part;
     const name = decode(part.slice(0, eq)), raw = part.slice(eq + 1), value = decode(raw);
     const out = p.field(name, value);
-    return out === value ? part : `${part.slice(0, eq)}=${encodeURIComponent(out)}`;
+    return out === value ? part : `${part.slice(0, eq)}=${encode(out)}`;
   }).join('&');
 }
 

@@ -13,8 +13,15 @@ export function parsePemBlocks(text: string): PemBlock[] {
     const lines = m[2].split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     const headers = lines.filter((l) => l.includes(':'));
     const body = lines.filter((l) => !l.includes(':')).join('');
-    if (!/^[A-Za-z0-9+/=]*$/.test(body)) throw new KeyImportError(`the PEM block "${m[1]}" is not valid base64`);
-    blocks.push({ label: m[1], der: Uint8Array.from(atob(body), (c) => c.charCodeAt(0)), headers });
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 === 1) throw new KeyImportError(`the PEM block "${m[1]}" is not valid base64`);
+    let bin: string;
+    try {
+      bin = atob(body);
+    } catch {
+      // atob throws a DOMException (InvalidCharacterError) on a bad length or misplaced padding.
+      throw new KeyImportError(`the PEM block "${m[1]}" is not valid base64`);
+    }
+    blocks.push({ label: m[1], der: Uint8Array.from(bin, (c) => c.charCodeAt(0)), headers });
   }
   return blocks;
 }

@@ -110,7 +110,7 @@ function ruleRoQuery(c: Record<string, unknown>, ctx: RuleContext, emit: Emit): 
   const query = ctx.request?.query;
   if (!query || !('request' in query)) return;
   for (const [k, vals] of Object.entries(query)) {
-    if (k === 'request' || k === 'request_uri' || k === 'client_id' || c[k] === undefined) continue;
+    if (k === 'request' || k === 'request_uri' || k === 'client_id' || !Object.hasOwn(c, k) || c[k] === undefined) continue;
     const claim = typeof c[k] === 'string' ? c[k] : JSON.stringify(c[k]);
     if (vals[0] !== claim) emit('FTN-RO-QUERY', `query parameter "${k}" is ${q(vals[0])} but the request object claim is ${q(c[k])}; the broker uses only the request object`, { claim: k, reason: 'mismatch' });
   }
