@@ -16,7 +16,7 @@ export function harReadFinding(message: string, severity: Finding['severity'] = 
 }
 
 /** Why an entry object cannot be analysed, or undefined when it can. */
-function entryProblem(value: unknown): string | undefined {
+export function entryProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is not an object';
   const e = value as Partial<Entry>;
   if (typeof e.request !== 'object' || e.request === null) return 'has no "request" object';

@@ -9,7 +9,7 @@ import type { Entry } from 'har-format';
 import { HarReadError } from '../errors';
 import type { Finding } from '../types';
 import { byteOffset, jsonErrorOffset } from './har.json-scan';
-import { harReadFinding, type ReadSink } from './har.read';
+import { entryProblem, harReadFinding, type ReadSink } from './har.read';
 import type { ReadEntry } from './har.types';
 
 /** One element of `log.entries`: its JSON text and where it starts in the whole stream. */
@@ -347,16 +347,6 @@ export interface StreamReadEntry extends ReadEntry {
   text: string;
   line: number;
   column: number;
-}
-
-/** Why an entry object cannot be analysed (the rules of har.read.ts), or undefined when it can. */
-function entryProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is not an object';
-  const e = value as Partial<Entry>;
-  if (typeof e.request !== 'object' || e.request === null) return 'has no "request" object';
-  if (typeof e.request.url !== 'string') return 'has no "request.url" string';
-  if (typeof e.request.method !== 'string') return 'has no "request.method" string';
-  return undefined;
 }
 
 /**
