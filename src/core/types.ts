@@ -225,6 +225,11 @@ export interface AnalyzeOptions {
   keys?: import('./keys/key.ring').KeyRing;
   /** File name for locations. */
   file?: string;
+  /**
+   * HAR only: called after each entry with the characters read so far and the total (total is 0 when
+   * unknown, e.g. streamed). Hosts use it for progress bars; it must not throw.
+   */
+  onProgress?: (done: number, total: number) => void;
   /** Limits (hardening); defaults in limits.ts. */
   limits?: Partial<Limits>;
 }

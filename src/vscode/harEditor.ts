@@ -15,9 +15,21 @@ import { Channel, webviewHtml, webviewOptions, type WebviewLog } from './webview
 
 const CAPS: UiCapabilities = { reveal: true, importKey: true, exportHar: true, copy: true, liveCapture: false };
 
-/** Analyses a HAR document with the current settings and keys. */
-export function analyzeHarDocument(doc: vscode.TextDocument, keys: KeyStore): Promise<Report> {
-  return analyzeHar(doc.getText(), analyzeOptions(readSettings(doc.uri), keys.ring, { file: fileLabel(doc.uri), har: true }));
+/** Analyses a HAR document with the current settings and keys; `onProgress` gets (characters read, total). */
+export function analyzeHarDocument(doc: vscode.TextDocument, keys: KeyStore, onProgress?: (done: number, total: number) => void): Promise<Report> {
+  const opts = analyzeOptions(readSettings(doc.uri), keys.ring, { file: fileLabel(doc.uri), har: true });
+  return analyzeHar(doc.getText(), onProgress ? { ...opts, onProgress } : opts);
+}
+
+/** Progress at most every 100 ms: posting per entry would flood the webview on large traces. */
+function throttled(post: (done: number, total: number) => void): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    post(done, total);
+  };
 }
 
 /** Provider of the `ftnInspector.harEditor` custom editor. */
@@ -38,11 +50,21 @@ export class HarEditorProvider implements vscode.CustomTextEditorProvider {
     const analyse = async (): Promise<void> => {
       const mine = ++generation;
       const size = doc.getText().length;
-      void channel.post({ type: 'progress', label: `Analysing ${title} (${Math.ceil(size / 1024)} KB)…`, done: 0, total: size });
+      const label = `Analysing ${title} (${Math.ceil(size / 1024)} KB)…`;
+      void channel.post({ type: 'progress', label, done: 0, total: size });
       try {
         const next = await vscode.window.withProgress(
           { location: size > 1_000_000 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: `Analysing ${title}` },
-          () => analyzeHarDocument(doc, this.keys));
+          (bar) => {
+            let reported = 0;
+            return analyzeHarDocument(doc, this.keys, throttled((done, total) => {
+              if (mine !== generation || !total) return;
+              void channel.post({ type: 'progress', label, done, total });
+              const pct = Math.floor((done / total) * 100);
+              bar.report({ increment: pct - reported, message: `${pct} %` });
+              reported = pct;
+            }));
+          });
         if (mine !== generation) return; // a newer edit's analysis owns the view
         report = next;
         await post();

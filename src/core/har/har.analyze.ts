@@ -49,6 +49,8 @@ export interface HarEntrySource {
   locate: EntryLocator;
   /** Copy each token report so none of its strings refers into the entry (streaming: the entry can be freed). */
   detach?: boolean;
+  /** Length of the whole text, for options.onProgress (absent when streamed). */
+  total?: number;
 }
 
 /** Analyses a HAR trace. Throws HarReadError only when nothing in it is readable. */
@@ -70,7 +72,7 @@ export async function analyzeHar(text: string, options?: AnalyzeOptions): Promis
     const line = cur.at.line + p.line - 1, column = p.line === 1 ? cur.at.column + p.column - 1 : p.column;
     return { line, column, offset: re.start + local, length: at === -1 ? 0 : raw.length };
   };
-  return analyzeHarEntries({ entries: iterateHarEntries(text, read), read, locate }, opts);
+  return analyzeHarEntries({ entries: iterateHarEntries(text, read), read, locate, total: text.length }, opts);
 }
 
 /** Analyses HAR entries as they come (analyzeHar's engine; the CLI streams huge files through it). */
@@ -85,6 +87,7 @@ export async function analyzeHarEntries(source: HarEntrySource, options?: Analyz
   const builder = new FlowBuilder();
   const cache = newInspectCache(); // this call only: a token repeated in the trace is decrypted and verified once
   for await (const re of source.entries) {
+    opts.onProgress?.(re.end, source.total ?? 0);
     const view = viewEntry(re, limits.maxHarBodyChars);
     for (const n of view.notes) { notes.push(n); findings.push(skippedFinding(n)); }
     const step = stepOf(view);
@@ -94,7 +97,12 @@ export async function analyzeHarEntries(source: HarEntrySource, options?: Analyz
     const reports: TokenReport[] = [];
     const idx: number[] = [];
     for (const loc of locateTokens(view, entryCookies(re.entry, view))) {
-      if (loc.raw.length > limits.maxTokenLength) continue;
+      if (loc.raw.length > limits.maxTokenLength) {
+        const n = `entry ${view.index}: a token of ${loc.raw.length} characters in ${loc.place.part} ${loc.place.field} "${loc.place.name}" is over the limit of ${limits.maxTokenLength} and was not inspected`;
+        notes.push(n);
+        findings.push(skippedFinding(n));
+        continue;
+      }
       const location: Location = { ...(opts.file !== undefined ? { file: opts.file } : {}), ...source.locate(re, loc.raw), har: loc.place };
       const where = { location, context: loc.context, request: inRedirect(loc.place) ? redirectContext(view, request) : request };
       // Streaming: the cache must not keep a slice of the entry's text alive, so it is keyed by a copy.

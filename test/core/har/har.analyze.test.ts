@@ -222,3 +222,25 @@ suite('har.analyze: tool flavours and damaged files', () => {
     await assert.rejects(analyzeHar(fixture('not-har.har')), { name: 'HarReadError', message: 'not a HAR: missing "log" object' });
   });
 });
+
+suite('har.analyze: progress and limits', () => {
+  test('onProgress reports characters read after each entry, ending at the entry that closes the log', async () => {
+    const text = example();
+    const seen: [number, number][] = [];
+    await analyzeHar(text, { onProgress: (done, total) => seen.push([done, total]) });
+    const count = (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length;
+    assert.equal(seen.length, count);
+    assert.ok(seen.every(([, total]) => total === text.length));
+    assert.ok(seen.every(([done], i) => i === 0 || done > seen[i - 1][0]), 'monotonic');
+    assert.ok(seen[seen.length - 1][0] > text.length * 0.9);
+  });
+
+  test('a token over limits.maxTokenLength is not inspected, and a note says where', async () => {
+    const r = await analyzeHar(example(), { limits: { maxTokenLength: 700 } });
+    const skipped = r.findings.filter((f) => f.rule === 'HAR-BODY-SKIPPED');
+    assert.ok(skipped.length > 0);
+    assert.match(skipped[0].message, /^entry \d+: a token of \d+ characters in (request|response) \w+ "[^"]+" is over the limit of 700 and was not inspected$/);
+    assert.ok(r.tokens.every((t) => t.raw.length <= 700));
+    assert.ok(r.notes?.some((n) => n === skipped[0].message));
+  });
+});
