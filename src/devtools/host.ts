@@ -4,6 +4,7 @@
  */
 import { getRule, type Report } from '../core/index';
 import { isFromUiMessage, mountApp, type FromUiMessage, type MountedApp, type UiCapabilities } from '../ui/index';
+import type { CaptureState } from '../ui/protocol';
 import { Analyzer } from './analysis';
 import { Capture, type NetworkApi } from './capture';
 import { downloadText, exportHar, readHarFile, type HarExport } from './har-io';
@@ -86,7 +87,7 @@ export class PanelHost {
   #title(): string {
     const c = this.capture;
     return `${this.env.network ? 'Live capture' : 'HAR files'} · ${plural(c.entries.length, 'request', 'requests')}`
-      + (c.paused ? ' · paused' : '') + (c.dropped ? ` · ${c.dropped} oldest dropped` : '');
+      + (c.paused ? ' · paused' : '');
   }
 
   #showReport(): void {
@@ -95,14 +96,14 @@ export class PanelHost {
     const found = this.#selected && findToken(this.lastReport, this.#selected.key);
     const moved = found !== undefined && found !== this.#selected?.index;
     if (moved) this.#selected!.index = found;
-    this.#app.receive({ type: 'report', report: this.lastReport, title: this.#title(), keys: this.keys.list(), ...(moved ? { selected: found } : {}) });
-    // The renderer redraws its bar with every report: make its pause/preserve controls show the host's state.
-    queueMicrotask(() => {
-      const pause = this.env.root.querySelector<HTMLElement>('[data-action="pause"]');
-      if (pause) { pause.textContent = this.capture.paused ? 'Resume' : 'Pause'; pause.setAttribute('aria-pressed', String(this.capture.paused)); }
-      const preserve = this.env.root.querySelector<HTMLInputElement>('[data-action="preserve"]');
-      if (preserve) preserve.checked = this.capture.preserve;
-    });
+    this.#app.receive({ type: 'report', report: this.lastReport, title: this.#title(), keys: this.keys.list(), ...(moved ? { selected: found } : {}),
+      ...(this.env.network ? { capture: this.#captureState() } : {}) });
+  }
+
+  /** The capture state the renderer draws its live-capture bar from. */
+  #captureState(): CaptureState {
+    const c = this.capture;
+    return { paused: c.paused, preserve: c.preserve, ...(c.dropped ? { dropped: c.dropped } : {}) };
   }
 
   async #export(sanitize: boolean): Promise<string> {
@@ -175,10 +176,11 @@ export class PanelHost {
     if (action === 'clear') return this.capture.clear();
     if (action === 'preserve-on' || action === 'preserve-off') {
       this.capture.preserve = action === 'preserve-on';
-      return;
+      return this.#app?.receive({ type: 'capture', ...this.#captureState() });
     }
-    // The button always shows the host's state (see #showReport), so a click means "toggle".
-    this.capture.paused = !this.capture.paused;
-    this.#showReport();
+    this.capture.paused = action === 'pause';
+    // Re-send the report: its title says "paused", and it carries the new capture state.
+    if (this.lastReport) this.#showReport();
+    else this.#app?.receive({ type: 'capture', ...this.#captureState() });
   }
 }

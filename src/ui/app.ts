@@ -4,7 +4,7 @@
  */
 import type { KeyDescription } from '../core/keys/key.types';
 import type { Report } from '../core/types';
-import type { FromUiMessage, ToUiMessage, UiCapabilities } from './protocol';
+import type { CaptureState, FromUiMessage, ToUiMessage, UiCapabilities } from './protocol';
 import { isToUiMessage } from './protocol';
 import { renderBar, renderError, renderKeys, renderProgress } from './chrome';
 import { h } from './dom';
@@ -30,6 +30,9 @@ export interface MountedApp {
   dispose(): void;
 }
 
+/** Copies only the capture fields out of an (already validated) message. */
+const captureOf = (c: CaptureState): CaptureState => ({ paused: c.paused, preserve: c.preserve, ...(c.dropped ? { dropped: c.dropped } : {}) });
+
 /** Mounts the renderer in `root`, restores persisted state and posts `ready`. */
 export function mountApp(root: HTMLElement, host: UiHost, options: MountOptions = {}): MountedApp {
   const state: UiState = restoreState(host.getState());
@@ -37,6 +40,8 @@ export function mountApp(root: HTMLElement, host: UiHost, options: MountOptions 
   let report: Report | null = null;
   let title: string | undefined;
   let keys: KeyDescription[] | null = null;
+  /** The host's live-capture state as last reported (updated at once on a click, until the host answers). */
+  let capture: CaptureState = { paused: false, preserve: false };
   const bar = h('div.ftn-bar-slot');
   const progress = h('div.ftn-progress-slot');
   const error = h('div.ftn-error-slot');
@@ -47,7 +52,20 @@ export function mountApp(root: HTMLElement, host: UiHost, options: MountOptions 
 
   const save = (): void => host.setState({ ...state });
   const post = (m: FromUiMessage): void => host.post(m);
-  const drawBar = (): void => bar.replaceChildren(renderBar(report, title, host.capabilities, post));
+  const drawBar = (): void => {
+    // A redraw must not throw keyboard users out of the bar: refocus the control that had focus.
+    const focused = bar.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.action : undefined;
+    bar.replaceChildren(renderBar(report, title, host.capabilities, postBar, capture));
+    if (focused) bar.querySelector<HTMLElement>(`[data-action="${focused}"]`)?.focus();
+  };
+  const postBar = (m: FromUiMessage): void => {
+    if (m.type === 'capture' && m.action !== 'clear') {
+      capture = m.action === 'pause' || m.action === 'resume'
+        ? { ...capture, paused: m.action === 'pause' } : { ...capture, preserve: m.action === 'preserve-on' };
+      drawBar();
+    }
+    post(m);
+  };
   const drawMain = (): void => {
     if (!report) return;
     const hadFocus = main.contains(document.activeElement);
@@ -68,6 +86,7 @@ export function mountApp(root: HTMLElement, host: UiHost, options: MountOptions 
       case 'report':
         report = msg.report;
         title = msg.title;
+        if (msg.capture) capture = captureOf(msg.capture);
         if (msg.keys) keys = msg.keys;
         if (typeof msg.selected === 'number') selectToken(msg.selected);
         clampSelection();
@@ -76,6 +95,10 @@ export function mountApp(root: HTMLElement, host: UiHost, options: MountOptions 
         drawBar();
         if (keys) keysSlot.replaceChildren(renderKeys(keys));
         drawMain();
+        break;
+      case 'capture':
+        capture = captureOf(msg);
+        drawBar();
         break;
       case 'progress':
         progress.replaceChildren(msg.done >= msg.total && msg.total > 0 ? '' : renderProgress(msg.label, msg.done, msg.total));

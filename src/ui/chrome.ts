@@ -1,29 +1,19 @@
 /** The app's frame: title bar with summary and host actions, progress bar, error box, loaded keys list. */
 import type { KeyDescription } from '../core/keys/key.types';
 import type { Report } from '../core/types';
-import type { FromUiMessage, UiCapabilities } from './protocol';
+import type { CaptureState, FromUiMessage, UiCapabilities } from './protocol';
 import { button, h } from './dom';
 
-/** Title, summary counts and the actions the host supports. */
-export function renderBar(report: Report | null, title: string | undefined, caps: UiCapabilities, post: (m: FromUiMessage) => void): HTMLElement {
+/** Title, summary counts and the actions the host supports; live-capture controls show `capture`, the host's state. */
+export function renderBar(report: Report | null, title: string | undefined, caps: UiCapabilities, post: (m: FromUiMessage) => void,
+  capture: CaptureState = { paused: false, preserve: false }): HTMLElement {
   const s = report?.summary;
   const actions = h('div.ftn-actions', { role: 'toolbar', 'aria-label': 'actions' });
   if (caps.importKey) actions.append(button('Import key…', () => post({ type: 'importKey' }), { 'data-action': 'import-key' }));
   if (caps.exportHar && report?.entries) {
     actions.append(button('Export sanitised HAR', () => post({ type: 'exportHar', sanitize: true }), { 'data-action': 'export-har' }));
   }
-  if (caps.liveCapture) {
-    let paused = false;
-    const pause = button('Pause', () => {
-      paused = !paused;
-      post({ type: 'capture', action: paused ? 'pause' : 'resume' });
-      pause.textContent = paused ? 'Resume' : 'Pause';
-      pause.setAttribute('aria-pressed', String(paused));
-    }, { 'data-action': 'pause', 'aria-pressed': 'false' });
-    const preserve = h('input', { type: 'checkbox', 'data-action': 'preserve' });
-    preserve.addEventListener('change', () => post({ type: 'capture', action: preserve.checked ? 'preserve-on' : 'preserve-off' }));
-    actions.append(pause, button('Clear', () => post({ type: 'capture', action: 'clear' }), { 'data-action': 'clear' }), h('label', null, preserve, ' preserve log'));
-  }
+  if (caps.liveCapture) actions.append(...captureControls(capture, post));
   return h('header.ftn-bar', null,
     h('h1', null, title ?? (report?.source?.file ?? 'FTN Token Inspector')),
     s ? h('span.ftn-summary', { 'aria-label': 'summary' },
@@ -32,6 +22,18 @@ export function renderBar(report: Report | null, title: string | undefined, caps
       h('span.ftn-sev.ftn-sev-warning', null, `⚠ ${s.warnings}`),
       h('span.ftn-sev.ftn-sev-info', null, `ℹ ${s.info}`)) : null,
     actions);
+}
+
+/** Pause/Resume, Clear and "preserve log", drawn from the host's state; each posts the explicit action it shows. */
+function captureControls(capture: CaptureState, post: (m: FromUiMessage) => void): Node[] {
+  const pause = button(capture.paused ? 'Resume' : 'Pause', () => post({ type: 'capture', action: capture.paused ? 'resume' : 'pause' }),
+    { 'data-action': 'pause', 'aria-pressed': String(capture.paused) });
+  const preserve = h('input', { type: 'checkbox', 'data-action': 'preserve' });
+  preserve.checked = capture.preserve;
+  preserve.addEventListener('change', () => post({ type: 'capture', action: capture.preserve ? 'preserve-off' : 'preserve-on' }));
+  const out: Node[] = [pause, button('Clear', () => post({ type: 'capture', action: 'clear' }), { 'data-action': 'clear' }), h('label', null, preserve, ' preserve log')];
+  if (capture.dropped) out.push(h('span.ftn-muted', { 'data-capture': 'dropped' }, `${capture.dropped} oldest dropped`));
+  return out;
 }
 
 /** A progress bar with its label. */

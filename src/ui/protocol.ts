@@ -20,9 +20,18 @@ export interface UiCapabilities {
   liveCapture: boolean;
 }
 
+/** The host's live-capture state; the renderer draws Pause/Resume and "preserve log" from it. */
+export interface CaptureState {
+  paused: boolean;
+  preserve: boolean;
+  /** Entries dropped because the capture was full. */
+  dropped?: number;
+}
+
 /** Host → renderer. */
 export type ToUiMessage =
-  | { type: 'report'; report: Report; title?: string; keys?: KeyDescription[]; selected?: number }
+  | { type: 'report'; report: Report; title?: string; keys?: KeyDescription[]; selected?: number; capture?: CaptureState }
+  | ({ type: 'capture' } & CaptureState)
   | { type: 'progress'; label: string; done: number; total: number }
   | { type: 'keys'; keys: KeyDescription[] }
   | { type: 'select'; token: number }
@@ -40,17 +49,21 @@ export type FromUiMessage =
   /** A rule ID link was clicked: open docs/rules.md#<rule-id-lowercase> (the renderer never navigates). */
   | { type: 'openRule'; rule: string };
 
-const TO_UI = new Set(['report', 'progress', 'keys', 'select', 'error']);
+const TO_UI = new Set(['report', 'capture', 'progress', 'keys', 'select', 'error']);
 const FROM_UI = new Set(['ready', 'copy', 'reveal', 'selected', 'importKey', 'exportHar', 'capture', 'openRule']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isCapture = (v: Record<string, unknown>): boolean =>
+  typeof v.paused === 'boolean' && typeof v.preserve === 'boolean' && (v.dropped === undefined || isIndex(v.dropped));
 
 /** Validates a message a renderer received. */
 export function isToUiMessage(m: unknown): m is ToUiMessage {
   if (!isObj(m) || typeof m.type !== 'string' || !TO_UI.has(m.type)) return false;
   switch (m.type) {
-    case 'report': return isObj(m.report) && Array.isArray((m.report as Record<string, unknown>).tokens);
+    case 'report': return isObj(m.report) && Array.isArray((m.report as Record<string, unknown>).tokens)
+      && (m.capture === undefined || (isObj(m.capture) && isCapture(m.capture)));
+    case 'capture': return isCapture(m);
     case 'progress': return typeof m.label === 'string' && typeof m.done === 'number' && typeof m.total === 'number';
     case 'keys': return Array.isArray(m.keys);
     case 'select': return isIndex(m.token);

@@ -3,7 +3,7 @@
  * toggles, messages, keyboard). Also exposes window.__ftnDemo(view) for run.mjs screenshots.
  */
 import type { Report } from '../../src/core/types';
-import { mountApp } from '../../src/ui/index';
+import { isToUiMessage, mountApp } from '../../src/ui/index';
 import { h } from '../../src/ui/dom';
 import { deepEq, eq, ok, one, texts } from './assert';
 import { ALL, cleanup, clone, click, key, mount, NONE, real, sample, textReport } from './ui.helpers';
@@ -109,6 +109,51 @@ suite('ui: token inspector', () => {
     deepEq(a.posted.at(-1), { type: 'importKey' });
     const b = mount(textReport(), NONE);
     eq(b.root.querySelectorAll('[data-action="reveal"],[data-action="import-key"],[data-action="pause"],[data-action="export-har"]').length, 0);
+  });
+
+  test('live-capture bar is drawn from the host\'s capture state and posts the action it shows', () => {
+    const m = mount(null, { ...NONE, liveCapture: true });
+    const pause = (): HTMLElement => one(m.root, '[data-action="pause"]');
+    const preserve = (): HTMLInputElement => one<HTMLInputElement>(m.root, '[data-action="preserve"]');
+    deepEq([pause().textContent, pause().getAttribute('aria-pressed'), preserve().checked], ['Pause', 'false', false]);
+    m.app.receive({ type: 'report', report: textReport(), capture: { paused: true, preserve: true } });
+    deepEq([pause().textContent, pause().getAttribute('aria-pressed'), preserve().checked], ['Resume', 'true', true]);
+    click(pause());
+    deepEq(m.posted.at(-1), { type: 'capture', action: 'resume' });
+    deepEq([pause().textContent, pause().getAttribute('aria-pressed')], ['Pause', 'false'], 'shown at once, before the host answers');
+    m.app.receive({ type: 'report', report: textReport(), capture: { paused: true, preserve: true } });
+    eq(pause().textContent, 'Resume', 'the host\'s state wins');
+    click(preserve());
+    deepEq(m.posted.at(-1), { type: 'capture', action: 'preserve-off' });
+    eq(preserve().checked, false);
+    m.app.receive({ type: 'report', report: textReport(), capture: { paused: false, preserve: true, dropped: 3 } });
+    deepEq([pause().textContent, pause().getAttribute('aria-pressed'), preserve().checked], ['Pause', 'false', true]);
+    eq(one(m.root, '[data-capture="dropped"]').textContent, '3 oldest dropped');
+    click(pause());
+    deepEq(m.posted.at(-1), { type: 'capture', action: 'pause' });
+    m.app.receive({ type: 'capture', paused: false, preserve: false });
+    deepEq([pause().textContent, preserve().checked, m.root.querySelectorAll('[data-capture="dropped"]').length], ['Pause', false, 0]);
+    eq(m.root.querySelectorAll('.ftn-inspector').length, 1, 'a capture message keeps the report');
+  });
+
+  test('a report without capture state keeps the last one; malformed capture state is rejected', () => {
+    const m = mount(null, { ...NONE, liveCapture: true });
+    m.app.receive({ type: 'capture', paused: true, preserve: false });
+    m.app.receive({ type: 'report', report: textReport() });
+    eq(one(m.root, '[data-action="pause"]').textContent, 'Resume');
+    m.app.receive({ type: 'report', report: textReport(), capture: { paused: 'false', preserve: true } } as never);
+    m.app.receive({ type: 'capture', paused: 0, preserve: false } as never);
+    m.app.receive({ type: 'report', report: textReport(), capture: { paused: false, preserve: false, dropped: -1 } } as never);
+    eq(one(m.root, '[data-action="pause"]').textContent, 'Resume', 'invalid messages are ignored');
+    eq(isToUiMessage({ type: 'capture', paused: false, preserve: true, dropped: 2 }), true);
+    eq(isToUiMessage({ type: 'report', report: { tokens: [] }, capture: [] }), false);
+  });
+
+  test('keyboard focus stays on the pause button when the host redraws the bar', () => {
+    const m = mount(textReport(), { ...NONE, liveCapture: true });
+    one(m.root, '[data-action="pause"]').focus();
+    m.app.receive({ type: 'report', report: textReport(), capture: { paused: true, preserve: false } });
+    eq(document.activeElement, one(m.root, '[data-action="pause"]'));
   });
 
   test('progress, error and keys messages', () => {
