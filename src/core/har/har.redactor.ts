@@ -1,10 +1,12 @@
 /**
- * The redactor behind sanitizeHar: replaces tokens (found by scanText), HETUs (findHetus, checksum
- * validated) and registered secret values (codes, verifiers, passwords, cookies, credentials) in any
- * string, with `REDACTED` or a consistent pseudonym (`REDACTED-code-1`) per distinct value.
+ * The redactor behind sanitizeHar: replaces PEM private keys, tokens (found by scanText), HETUs
+ * (findHetus, checksum validated) and registered secret values (codes, verifiers, passwords, cookies,
+ * credentials) in any string, with `REDACTED` (`REDACTED-private-key` for keys) or a consistent
+ * pseudonym (`REDACTED-code-1`) per distinct value.
  */
 import { findHetus } from '../hetu';
 import { scanText } from '../token.scan';
+import { redactPemKeys } from './har.sanitize.keys';
 
 /** How to redact. */
 export interface SanitizeOptions {
@@ -16,7 +18,7 @@ export interface SanitizeOptions {
 
 /** Redaction kinds counted in the result. */
 export type RedactionKind =
-  | 'token' | 'client_secret' | 'code' | 'code_verifier' | 'password' | 'cookie' | 'set-cookie' | 'authorization' | 'hetu';
+  | 'token' | 'client_secret' | 'code' | 'code_verifier' | 'password' | 'cookie' | 'set-cookie' | 'authorization' | 'hetu' | 'private-key';
 
 /** Globally replaced registered values must be at least this long (shorter ones only in their own field). */
 const MIN_GLOBAL = 6;
@@ -36,7 +38,7 @@ export class Redactor {
   /** The replacement of `value` as `kind`, counted; the same value gets the same pseudonym. */
   replace(kind: RedactionKind, value: string): string {
     this.counts[kind] = (this.counts[kind] ?? 0) + 1;
-    if (this.opts.mode === 'remove') return 'REDACTED';
+    if (this.opts.mode === 'remove') return kind === 'private-key' ? 'REDACTED-private-key' : 'REDACTED';
     const key = `${kind === 'set-cookie' ? 'cookie' : kind}\u0000${value}`;
     let out = this.seen.get(key);
     if (!out) {
@@ -70,10 +72,10 @@ export class Redactor {
     this.knownList = undefined;
   }
 
-  /** Replaces every token, HETU and registered secret in free text. */
+  /** Replaces every PEM private key, token, HETU and registered secret in free text. */
   text(s: string): string {
     if (s.length < MIN_GLOBAL) return s;
-    let out = s;
+    let out = redactPemKeys(s, (block) => this.replace('private-key', block));
     const found = scanText(out).filter((f) => !/\.REDACTED/.test(f.token));
     for (let i = found.length - 1; i >= 0; i--) {
       const f = found[i];

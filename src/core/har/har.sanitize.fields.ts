@@ -5,6 +5,7 @@
 import type { Cookie, Header } from 'har-format';
 import { isCompactToken } from './har.locate';
 import type { RedactionKind, Redactor } from './har.redactor';
+import { redactJwksInJson } from './har.sanitize.keys';
 
 /** The redaction kind of a parameter, form field or JSON key name, if its value is secret. */
 export function kindOfName(name: string): RedactionKind | 'token' | undefined {
@@ -25,7 +26,7 @@ export class Pass {
   /** A named field's value. */
   field(name: string, value: string): string {
     const kind = kindOfName(name);
-    if (!kind || value === '' || /^REDACTED/.test(value)) return this.text(value);
+    if (!kind || value === '' || /^REDACTED/.test(value)) return this.text(redactJwksInJson(this, value));
     const v = value.trim();
     if (this.collect) { if (!isCompactToken(v)) this.r.register(kind, value); return value; }
     this.changed = true;

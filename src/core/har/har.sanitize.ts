@@ -1,8 +1,9 @@
 /**
  * sanitizeHar(): a HAR that can be shared. Every token, client_secret, code, code_verifier, password,
- * cookie, Set-Cookie, Authorization credential and HETU is replaced wherever it stands (URLs, query
- * and params arrays, headers, cookies, postData, response bodies — also inside base64 bodies), while
- * the structure stays a valid HAR that DevTools can import and the OIDC flow stays visible.
+ * cookie, Set-Cookie, Authorization credential, HETU and private key (PEM private key blocks, private
+ * JWK members) is replaced wherever it stands (URLs, query and params arrays, headers, cookies,
+ * postData, response bodies — also inside base64 bodies), while the structure stays a valid HAR that
+ * DevTools can import and the OIDC flow stays visible.
  */
 import type { Entry } from 'har-format';
 import { HarReadError } from '../errors';
@@ -11,6 +12,7 @@ import { isCompactToken } from './har.locate';
 import { byteOffset, jsonErrorOffset } from './har.json-scan';
 import { Redactor, type SanitizeOptions } from './har.redactor';
 import { Pass, cookies, decode, encode, headers, pairs, url } from './har.sanitize.fields';
+import { PRIVATE_JWK_MEMBERS, isJwk, privateMember } from './har.sanitize.keys';
 import { parseJsonStrict } from '../util/json';
 
 export type { SanitizeOptions } from './har.redactor';
@@ -21,7 +23,8 @@ function jsonWalk(p: Pass, v: unknown, key?: string, depth = 0): unknown {
   if (depth > 64 || v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map((x) => jsonWalk(p, x, key, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = jsonWalk(p, x, k, depth + 1);
+  const jwk = isJwk(v);
+  for (const [k, x] of Object.entries(v)) out[k] = jwk && PRIVATE_JWK_MEMBERS.has(k) ? privateMember(p, x) : jsonWalk(p, x, k, depth + 1);
   return out;
 }
 
