@@ -25,30 +25,27 @@ function webCryptoAlgorithm(oid: string, curveOid: string | undefined, label: st
   throw new KeyImportError(`unsupported key algorithm ${name ? `${name} (${oid})` : oid} in ${label}`);
 }
 
-/** Imports PKCS#8 DER through WebCrypto and exports it as a JWK. */
-export async function fromPkcs8(der: Uint8Array, source: string): Promise<ImportedKey> {
-  const { oid, curveOid } = keyAlgorithm(der, 'pkcs8');
-  const { alg, priv } = webCryptoAlgorithm(oid, curveOid, source);
+/** Imports PKCS#8 (private) or SPKI (public) DER through WebCrypto and exports it as a JWK. */
+async function fromDer(der: Uint8Array, format: 'pkcs8' | 'spki', source: string): Promise<ImportedKey> {
+  const { oid, curveOid } = keyAlgorithm(der, format);
+  const { alg, priv, pub } = webCryptoAlgorithm(oid, curveOid, source);
   let key: CryptoKey;
   try {
-    key = await crypto.subtle.importKey('pkcs8', new Uint8Array(der), alg, true, priv);
+    key = await crypto.subtle.importKey(format, new Uint8Array(der), alg, true, format === 'pkcs8' ? priv : pub);
   } catch (e) {
-    throw new KeyImportError(`${source}: WebCrypto rejected the private key (${(e as Error).name})`);
+    throw new KeyImportError(`${source}: WebCrypto rejected the ${format === 'pkcs8' ? 'private' : 'public'} key (${(e as Error).name})`);
   }
   return fromCryptoKey(key, source);
 }
 
+/** Imports PKCS#8 DER through WebCrypto and exports it as a JWK. */
+export function fromPkcs8(der: Uint8Array, source: string): Promise<ImportedKey> {
+  return fromDer(der, 'pkcs8', source);
+}
+
 /** Imports SPKI DER through WebCrypto and exports it as a JWK. */
-export async function fromSpki(der: Uint8Array, source: string): Promise<ImportedKey> {
-  const { oid, curveOid } = keyAlgorithm(der, 'spki');
-  const { alg, pub } = webCryptoAlgorithm(oid, curveOid, source);
-  let key: CryptoKey;
-  try {
-    key = await crypto.subtle.importKey('spki', new Uint8Array(der), alg, true, pub);
-  } catch (e) {
-    throw new KeyImportError(`${source}: WebCrypto rejected the public key (${(e as Error).name})`);
-  }
-  return fromCryptoKey(key, source);
+export function fromSpki(der: Uint8Array, source: string): Promise<ImportedKey> {
+  return fromDer(der, 'spki', source);
 }
 
 async function fromCryptoKey(key: CryptoKey, source: string): Promise<ImportedKey> {
